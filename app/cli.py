@@ -1,0 +1,192 @@
+"""The command line: argument parsing for every command, and the commands that need no window.
+
+``parse_args`` never raises: a bad argument prints one translated line and exits with status 2, like a
+missing file, a bad package or a locked database in ``run``.  ``--lang`` is read before the parser is
+built so that ``--help`` itself is in the chosen language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+from zoneinfo import ZoneInfo
+
+from app import __version__
+from app.errors import ChairdeskError
+from app.i18n import _, set_language, system_language
+
+if TYPE_CHECKING:
+    from app.persistence.database import Database
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(_("chairdesk: {problem} (see chairdesk --help)").format(problem=message) + "\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--db", type=Path, metavar=_("PATH"), default=argparse.SUPPRESS,
+                        help=_("the database file to use (default: the one in your user data folder)"))
+    common.add_argument("--lang", choices=("en", "fr"), default=argparse.SUPPRESS,
+                        help=_("language of the interface and of the output"))
+
+    parser = _Parser(prog="chairdesk", parents=[common],
+                     description=_("Chairdesk: meetings, agendas, minutes and documents of a taskforce chair's office."))
+    parser.add_argument("--version", action="version", version=f"Chairdesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help=_("open the app on the demo database"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+
+    demo = commands.add_parser("demo", parents=[common], help=_("write the demo database"))
+    demo.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
+
+    importer = commands.add_parser("import", parents=[common], help=_("import a meeting package (.chairdesk)"))
+    importer.add_argument("file", type=Path, metavar=_("FILE"))
+
+    export = commands.add_parser("export", parents=[common], help=_("export data to a file"))
+    what = export.add_subparsers(dest="what", metavar=_("WHAT"), parser_class=_Parser, required=True)
+    package = what.add_parser("package", parents=[common], help=_("a meeting and all it references, as a .chairdesk file"))
+    package.add_argument("--meeting", action="append", default=[], metavar=_("REF"),
+                         help=_("reference code or UUID of a meeting (repeat for several)"))
+    package.add_argument("--all", action="store_true", help=_("every meeting and document in the database"))
+    package.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+
+    commands.add_parser("meetings", parents=[common], help=_("list the meetings in the database"))
+
+    shots = commands.add_parser("screenshots", parents=[common], help=_("render the main screens to PNG files"))
+    shots.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"))
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_from(args_list) or system_language())
+    args = build_parser().parse_args(args_list)
+    for name, default in (("db", None), ("lang", None), ("demo", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    return args
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    from app.persistence.database import default_database_path
+
+    return Path(args.db) if args.db else default_database_path()
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run a command that needs no window; returns the exit status."""
+    stream = out or sys.stdout
+    try:
+        return _dispatch(args, stream)
+    except ChairdeskError as exc:
+        sys.stderr.write(_("chairdesk: {problem}").format(problem=exc) + "\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "demo":
+        return _demo(args, out)
+    if args.command == "import":
+        return _import(args, out)
+    if args.command == "export":
+        return _export(args, out)
+    if args.command == "meetings":
+        return _meetings(args, out)
+    raise ChairdeskError(_("Unknown command {command}.").format(command=args.command))
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    from app.demo_setup import write_demo_database
+    from app.persistence.database import demo_database_path
+
+    target = Path(args.db) if args.db else demo_database_path()
+    if target.exists() and not args.force:
+        raise ChairdeskError(_("{path} already exists; use --force to replace it.").format(path=target))
+    write_demo_database(target)
+    out.write(_("Demo database written to {path}").format(path=target) + "\n")
+    return EXIT_OK
+
+
+def _open(args: argparse.Namespace, must_exist: bool = True) -> Database:
+    from app.persistence.database import open_database
+
+    path = _database_path(args)
+    if must_exist and not path.exists():
+        raise ChairdeskError(_("No database at {path}.").format(path=path))
+    return open_database(path)
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from app.interchange import import_package
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise ChairdeskError(_("No such file: {path}").format(path=source))
+    db = _open(args, must_exist=False)
+    try:
+        summary = import_package(db, source)
+    finally:
+        db.close()
+    out.write(_("Imported {file} into {path}: {created} created, {updated} updated.").format(
+        file=source.name, path=db.path, created=summary.created_total, updated=summary.updated_total) + "\n")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from app.interchange import export_all, export_package
+
+    if not args.all and not args.meeting:
+        raise ChairdeskError(_("Say which meeting to export with --meeting REF, or --all."))
+    db = _open(args)
+    try:
+        if args.all:
+            export_all(db, Path(args.out))
+        else:
+            export_package(db, list(args.meeting), Path(args.out))
+    finally:
+        db.close()
+    out.write(_("Exported to {path}").format(path=args.out) + "\n")
+    return EXIT_OK
+
+
+def _meetings(args: argparse.Namespace, out: TextIO) -> int:
+    from app.domain.enums import label
+    from app.i18n import current_language, format_date
+    from app.services.meetings import list_meetings
+
+    db = _open(args)
+    try:
+        meetings = list_meetings(db)
+    finally:
+        db.close()
+    if not meetings:
+        out.write(_("No meetings in {path}.").format(path=db.path) + "\n")
+        return EXIT_OK
+    language = current_language()
+    rows = [(m.reference, format_date(m.starts_at.astimezone(ZoneInfo(m.time_zone)).date(), "medium"),
+             label(m.status), m.title(language)) for m in meetings]
+    headers = (_("Reference"), _("Date"), _("Status"), _("Title"))
+    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(3)]
+    for row in [headers, *rows]:
+        out.write("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3] + "\n")
+    return EXIT_OK
+

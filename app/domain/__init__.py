@@ -1,0 +1,1 @@
+"""The domain: enumerations with their translated labels, the mapped entities, and pure rules."""

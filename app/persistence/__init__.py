@@ -1,0 +1,1 @@
+"""The database: declarative base and column types, opening a file with its pragmas, migrations, audit."""
