@@ -116,6 +116,11 @@ class Meeting(Entity, Bilingual, Base):
     secretary_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
     marking: Mapped[Marking] = mapped_column(EnumText(Marking), default=Marking.AMBER)
     status: Mapped[MeetingStatus] = mapped_column(EnumText(MeetingStatus), default=MeetingStatus.PLANNED)
+    # When and by whom the minutes were approved (the chair on a date, or a later meeting's decision).
+    minutes_approved_on: Mapped[date | None] = mapped_column(Date)
+    minutes_approved_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The date printed outputs carry as their creation date, so the same data gives the same PDF.
+    documents_dated: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     host_organisation: Mapped[Organisation | None] = relationship()
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
@@ -391,3 +396,29 @@ class AuditEvent(Base):
     changes: Mapped[str] = text_column("{}")
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class DistributionRecord(Entity, Base):
+    """Who received which copy of which output or document version, when and how (the distribution log)."""
+
+    __tablename__ = "distribution_record"
+
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("document_version.id", ondelete="RESTRICT"))
+    # What was handed out: "minutes", "agenda", "signin", "actions", "attendees" or "document".
+    output: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    copy_number: Mapped[int | None] = mapped_column(Integer)
+    copies_total: Mapped[int | None] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(200), default="")
+    recipient_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    recipient_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
+    method: Mapped[str] = mapped_column(String(32), default="")
+    distributed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = text_column()
+
+    meeting: Mapped[Meeting | None] = relationship()
+    version: Mapped[DocumentVersion | None] = relationship()
+    recipient_person: Mapped[Person | None] = relationship()
+    recipient_organisation: Mapped[Organisation | None] = relationship()
