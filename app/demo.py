@@ -328,7 +328,7 @@ def _agenda_item(
         AgendaItem(
             meeting=meeting, parent=parent, position=position, title_en=spec.title_en, title_fr=spec.title_fr,
             description_en=spec.description_en, description_fr=spec.description_fr, kind=spec.kind,
-            visibility=spec.visibility, duration_minutes=spec.minutes,
+            visibility=spec.visibility, duration_minutes=spec.minutes, fixed_start=spec.fixed_start,
             original_language=Language.EN, translation_status=TranslationStatus.VERIFIED,
         ),
         key, *stamps.agenda,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from app.domain.enums import (
     ActionStatus,
@@ -83,6 +84,7 @@ class ItemSpec:
     description_fr: str = ""
     presenters: tuple[str, ...] = ()
     children: tuple[ItemSpec, ...] = ()
+    fixed_start: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -394,7 +396,8 @@ _SCAN_3 = ItemSpec(
         ItemSpec("scan_approval", "Approval of the 2019 Environmental Scan",
                  fr("Approbation de l'analyse environnementale du VGT 2019"), AgendaItemKind.DECISION, 45,
                  Visibility.PARTNERS, "Thursday 3 October 2019, 09:00 (second day).",
-                 "Jeudi 3 octobre 2019, 9" + NBSP + "h (deuxième journée).", presenters=("arsenault",)),
+                 "Jeudi 3 octobre 2019, 9" + NBSP + "h (deuxième journée).", presenters=("arsenault",),
+                 fixed_start=datetime(2019, 10, 3, 9, 0, tzinfo=ZoneInfo("America/Toronto"))),
     ),
 )
 

@@ -143,13 +143,23 @@ def format_number(value: float | int, language: str | None = None) -> str:
 
 
 def time_zone_name(tz: str, when: datetime | None = None, language: str | None = None) -> str:
-    """A readable zone label, e.g. ``Eastern Time (Toronto)`` / ``heure de l’Est (Toronto)``."""
-    from babel.dates import get_timezone_location
+    """``Eastern Daylight Time (Toronto)`` / ``heure avancée de l’Est (Toronto)`` at ``when`` (default: now)."""
+    from datetime import UTC
 
+    from babel.dates import get_timezone_location, get_timezone_name
+
+    locale = babel_locale(language)
     try:
-        return _nbsp(get_timezone_location(ZoneInfo(tz), locale=babel_locale(language)))
+        zone = ZoneInfo(tz)
     except (LookupError, ValueError):
         return tz
+    moment = (when or datetime.now(UTC)).astimezone(zone)
+    try:
+        name = get_timezone_name(moment, width="long", locale=locale)
+        city = get_timezone_location(zone, locale=locale, return_city=True)
+    except (LookupError, ValueError):
+        return tz
+    return _nbsp(f"{name} ({city})" if city and city not in name else name)
 
 
 def _in_zone(value: datetime, tz: tzinfo | str | None) -> datetime:

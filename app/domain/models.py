@@ -34,16 +34,22 @@ from app.domain.enums import (
     DocumentKind,
     DocumentStatus,
     InvitationStatus,
+    ItemOutcome,
     Language,
     Marking,
     MeetingKind,
     MeetingMode,
     MeetingStatus,
+    MinutesVersionKind,
+    QuorumRule,
     Relation,
+    ReplyKind,
     Role,
     Sector,
     Stance,
+    Threshold,
     Visibility,
+    Vote,
 )
 from app.persistence.base import Base, Bilingual, Entity, EnumText, UTCDateTime, text_column, utcnow
 
@@ -121,18 +127,25 @@ class Meeting(Entity, Bilingual, Base):
     minutes_approved_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # The date printed outputs carry as their creation date, so the same data gives the same PDF.
     documents_dated: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    quorum_rule: Mapped[QuorumRule] = mapped_column(
+        EnumText(QuorumRule), default=QuorumRule.MAJORITY_OF_MEMBERS, server_default="majority_of_members"
+    )
+    # Locked minutes are read-only; a correction is a new MinutesVersion with a reason.
+    minutes_locked: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     host_organisation: Mapped[Organisation | None] = relationship()
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
     secretary: Mapped[Person | None] = relationship(foreign_keys=[secretary_id])
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position",
+        foreign_keys="AgendaItem.meeting_id",
     )
     participations: Mapped[list[Participation]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Participation.id"
     )
     decisions: Mapped[list[Decision]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="Decision.position"
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Decision.position",
+        foreign_keys="Decision.meeting_id",
     )
     actions: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.position"
@@ -152,12 +165,22 @@ class AgendaItem(Entity, Bilingual, Base):
     kind: Mapped[AgendaItemKind] = mapped_column(EnumText(AgendaItemKind), default=AgendaItemKind.DISCUSSION)
     visibility: Mapped[Visibility] = mapped_column(EnumText(Visibility), default=Visibility.PUBLIC)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    # "Not before": an item that opens a later session (day 2 at 09:00) starts then, whatever comes before.
+    fixed_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    outcome: Mapped[ItemOutcome] = mapped_column(
+        EnumText(ItemOutcome), default=ItemOutcome.PENDING, server_default="pending"
+    )
+    # A postponed item offered again, or a standing item, remembers the item or meeting it came from.
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    refers_to_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
 
-    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
-    parent: Mapped[AgendaItem | None] = relationship(remote_side="AgendaItem.id", back_populates="children")
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items", foreign_keys=[meeting_id])
+    parent: Mapped[AgendaItem | None] = relationship(
+        remote_side="AgendaItem.id", back_populates="children", foreign_keys=[parent_id]
+    )
     # The database deletes sub-items with their parent (ON DELETE CASCADE); never orphan-delete on a move.
     children: Mapped[list[AgendaItem]] = relationship(
-        back_populates="parent", order_by="AgendaItem.position", passive_deletes=True
+        back_populates="parent", order_by="AgendaItem.position", passive_deletes=True, foreign_keys=[parent_id]
     )
     presenters: Mapped[list[Person]] = relationship(
         secondary=agenda_item_presenter, order_by=agenda_item_presenter.c.position
@@ -217,9 +240,20 @@ class Decision(Entity, Bilingual, Base):
     votes_for: Mapped[int | None] = mapped_column(Integer)
     votes_against: Mapped[int | None] = mapped_column(Integer)
     abstentions: Mapped[int | None] = mapped_column(Integer)
+    threshold: Mapped[Threshold] = mapped_column(
+        EnumText(Threshold), default=Threshold.CONSENSUS, server_default="consensus"
+    )
+    # The quorum as evaluated when the decision was taken: members present or online / needed.
+    quorum_present: Mapped[int | None] = mapped_column(Integer)
+    quorum_required: Mapped[int | None] = mapped_column(Integer)
+    # What the decision approved, when it approved minutes of an earlier meeting.
+    approves_minutes_of_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
 
-    meeting: Mapped[Meeting] = relationship(back_populates="decisions")
+    meeting: Mapped[Meeting] = relationship(back_populates="decisions", foreign_keys=[meeting_id])
     agenda_item: Mapped[AgendaItem | None] = relationship()
+    votes: Mapped[list[DecisionVote]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionVote.id"
+    )
 
 
 class ActionItem(Entity, Bilingual, Base):
@@ -311,6 +345,9 @@ class DocumentVersion(Entity, Base):
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     issued_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = text_column()
+    # The same text in the other language: an English and a French version linked as one document's.
+    parallel_of_id: Mapped[int | None] = mapped_column(ForeignKey("document_version.id", ondelete="SET NULL"))
+    review_deadline: Mapped[date | None] = mapped_column(Date)
 
     document: Mapped[Document] = relationship(back_populates="versions")
     comments: Mapped[list[ReviewComment]] = relationship(
@@ -422,3 +459,105 @@ class DistributionRecord(Entity, Base):
     version: Mapped[DocumentVersion | None] = relationship()
     recipient_person: Mapped[Person | None] = relationship()
     recipient_organisation: Mapped[Organisation | None] = relationship()
+
+
+class DecisionVote(Entity, Base):
+    """How one member organisation voted on a decision taken by vote."""
+
+    __tablename__ = "decision_vote"
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
+    vote: Mapped[Vote] = mapped_column(EnumText(Vote))
+
+    decision: Mapped[Decision] = relationship(back_populates="votes")
+    organisation: Mapped[Organisation] = relationship()
+
+    __table_args__ = (UniqueConstraint("decision_id", "organisation_id", name="uq_decision_vote_org"),)
+
+
+class MinutesVersion(Entity, Base):
+    """A frozen, numbered text of a meeting's minutes: as circulated, as approved, or as corrected."""
+
+    __tablename__ = "minutes_version"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[MinutesVersionKind] = mapped_column(EnumText(MinutesVersionKind))
+    # Canonical JSON of the minutes' content at that moment, and its SHA-256.
+    content: Mapped[str] = text_column("{}")
+    sha256: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = text_column()
+    os_user: Mapped[str] = mapped_column(String(120), default="")
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    approved_by_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"))
+
+    meeting: Mapped[Meeting] = relationship(foreign_keys=[meeting_id])
+
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_minutes_version_number"),)
+
+
+class Circulation(Entity, Base):
+    """The draft minutes sent to named participants for comment, with a deadline."""
+
+    __tablename__ = "circulation"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+    minutes_version_id: Mapped[int] = mapped_column(ForeignKey("minutes_version.id", ondelete="RESTRICT"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date)
+
+    recipients: Mapped[list[CirculationRecipient]] = relationship(
+        back_populates="circulation", cascade="all, delete-orphan", order_by="CirculationRecipient.id"
+    )
+
+
+class CirculationRecipient(Entity, Base):
+    """One person the draft went to, and their reply once it comes (comments, or no comments)."""
+
+    __tablename__ = "circulation_recipient"
+
+    circulation_id: Mapped[int] = mapped_column(ForeignKey("circulation.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    reply: Mapped[ReplyKind | None] = mapped_column(EnumText(ReplyKind))
+    comments: Mapped[str] = text_column()
+
+    circulation: Mapped[Circulation] = relationship(back_populates="recipients")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (UniqueConstraint("circulation_id", "person_id", name="uq_circulation_recipient_person"),)
+
+
+class ReviewRequest(Entity, Base):
+    """A partner organisation asked to review a document version: whether and when it answered."""
+
+    __tablename__ = "review_request"
+
+    version_id: Mapped[int] = mapped_column(ForeignKey("document_version.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    no_comments: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+    organisation: Mapped[Organisation] = relationship()
+    person: Mapped[Person | None] = relationship()
+
+    __table_args__ = (UniqueConstraint("version_id", "organisation_id", name="uq_review_request_org"),)
+
+
+class DocumentStatusChange(Entity, Base):
+    """One step of a document's approval workflow: from what, to what, by whom, when and why."""
+
+    __tablename__ = "document_status_change"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="RESTRICT"), index=True)
+    version_id: Mapped[int | None] = mapped_column(ForeignKey("document_version.id", ondelete="RESTRICT"))
+    from_status: Mapped[DocumentStatus] = mapped_column(EnumText(DocumentStatus))
+    to_status: Mapped[DocumentStatus] = mapped_column(EnumText(DocumentStatus))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    os_user: Mapped[str] = mapped_column(String(120), default="")
+    reason: Mapped[str] = text_column()
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))

@@ -20,6 +20,8 @@ def fold(text: str | None) -> str:
     """Lower case without accents: ``Lefèvre`` -> ``lefevre``, ``Ødegård`` -> ``odegard``."""
     if not text:
         return ""
+    if text.isascii():  # most names and every e-mail address: 40 times faster, same result
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -63,6 +65,7 @@ class NumberedItem:
     parent_key: str | None
     position: int
     duration_minutes: int
+    fixed_start: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -94,25 +97,31 @@ def schedule(items: Sequence[NumberedItem], start: datetime) -> list[ScheduledIt
 
     Sub-items run inside their parent, one after the other from the parent's start; a parent lasts as
     long as its sub-items together, or its own planned duration if that is longer.  Breaks are items.
+    An item with a fixed start (the first item of day 2) starts then, if the clock has not passed it.
     """
     ordered = ordered_agenda(items)
-    child_total: dict[str, int] = {}
-    for item, _number, depth in ordered:
-        if depth == 1 and item.parent_key is not None:
-            child_total[item.parent_key] = child_total.get(item.parent_key, 0) + item.duration_minutes
     result: list[ScheduledItem] = []
     clock = start
-    sub_clock = start
-    for item, number, depth in ordered:
-        if depth == 0:
-            length = timedelta(minutes=max(item.duration_minutes, child_total.get(item.key, 0)))
-            result.append(ScheduledItem(item.key, number, 0, clock, clock + length))
-            sub_clock = clock
-            clock += length
-        else:
-            end = sub_clock + timedelta(minutes=item.duration_minutes)
-            result.append(ScheduledItem(item.key, number, 1, sub_clock, end))
+    i = 0
+    while i < len(ordered):
+        item, number, _depth = ordered[i]
+        if item.fixed_start is not None and item.fixed_start > clock:
+            clock = item.fixed_start
+        parent_start = sub_clock = clock
+        children: list[ScheduledItem] = []
+        i += 1
+        while i < len(ordered) and ordered[i][2] == 1:
+            child, child_number, _ = ordered[i]
+            if child.fixed_start is not None and child.fixed_start > sub_clock:
+                sub_clock = child.fixed_start
+            end = sub_clock + timedelta(minutes=child.duration_minutes)
+            children.append(ScheduledItem(child.key, child_number, 1, sub_clock, end))
             sub_clock = end
+            i += 1
+        parent_end = max(parent_start + timedelta(minutes=item.duration_minutes), sub_clock)
+        result.append(ScheduledItem(item.key, number, 0, parent_start, parent_end))
+        result.extend(children)
+        clock = parent_end
     return result
 
 

@@ -3,10 +3,23 @@
 Identity is the UUID.  An entity already here is brought to the package's values (its timestamps
 included), one that is not is created, and nothing is ever duplicated: importing the same file twice
 changes nothing the second time.  The ordered links of the package (presenters and documents of an agenda
-item, owners of an action, positions on an approval) are made to match it; other rows that exist only in
-this database are left alone, since a package does not say they were deleted.  A clash the package cannot
-settle (a meeting reference used by another meeting, a stored version with other bytes, two records of
-one person at one meeting, other minutes for one item) refuses the whole file, and nothing is written.
+item, owners of an action, positions on an approval, votes on a decision) are made to match it; other
+rows that exist only in this database are left alone, since a package does not say they were deleted.  A
+clash the package cannot settle (a meeting reference used by another meeting, a stored document or
+minutes version with other content, a second minutes version with one number, two records of one person
+at one meeting or in one circulation, two review requests to one organisation for one version, other
+minutes for one item) refuses the whole file, and nothing is written.
+
+Soft links (``mapping.SOFT_REFERENCES``: an item carried from another meeting's item or referring to
+another meeting, a decision approving the minutes of another meeting, minutes approved by another
+meeting's decision, the meeting and item named by a document's status change) may name something that is
+not in the package.  Such a link is resolved against the package first, then against this database; if
+neither has its target, the row is still imported, with the link empty (for a new row) or as it is here
+(for a row already here): refusing would fail the ordinary hand-off of one meeting to someone who does
+not have the earlier ones, and dropping the row would lose a record.  Importing the package again once
+the target is here fills the link in.  For the same reason a package never empties a soft link that is
+set here: its null may only mean that the sender did not have the target.  Every other reference must
+name an entity of the package, and is always written as the package says.
 """
 
 from __future__ import annotations
@@ -30,21 +43,27 @@ from app.domain.models import (
     AgendaItem,
     Approval,
     ApprovalPosition,
+    Circulation,
+    CirculationRecipient,
     Decision,
+    DecisionVote,
     Document,
+    DocumentStatusChange,
     DocumentVersion,
     Meeting,
     MinutesEntry,
+    MinutesVersion,
     Organisation,
     Participation,
     Person,
     ReviewComment,
+    ReviewRequest,
     agenda_item_document,
     agenda_item_presenter,
 )
 from app.errors import PackageError
 from app.i18n import _
-from app.interchange.mapping import MODELS, kind_name, references
+from app.interchange.mapping import MODELS, SOFT_REFERENCES, fields, kind_name, references
 from app.interchange.reading import Plan, PlannedRow, open_archive, read_member, read_plan
 from app.interchange.schema import file_member
 from app.persistence.base import Entity
@@ -56,6 +75,7 @@ _PRELOAD: dict[type[Entity], tuple[Any, ...]] = {
     AgendaItem: (selectinload(AgendaItem.presenters), selectinload(AgendaItem.documents)),
     ActionItem: (selectinload(ActionItem.owners),),
     Approval: (selectinload(Approval.positions),),
+    Decision: (selectinload(Decision.votes),),
 }
 
 
@@ -106,6 +126,10 @@ class _Writer:
         self.created: dict[str, set[str]] = {kind_name(model): set() for model in MODELS}
         self.updated: dict[str, set[str]] = {kind_name(model): set() for model in MODELS}
         self.removed: dict[str, int] = {kind_name(model): 0 for model in MODELS}
+        # Soft-link targets that are here but not in the package: kind -> UUID -> id.
+        self.outside: dict[type[Entity], dict[str, int]] = {model: {} for model in MODELS}
+        # (row, column, target kind) of links to a row of the package not yet written when theirs was.
+        self.later: list[tuple[PlannedRow, str, type[Entity]]] = []
 
     def run(self) -> ImportSummary:
         self._preload()
@@ -114,15 +138,18 @@ class _Writer:
         self._stage(Person)
         self._stage(Document)
         self._versions()
-        self._stage(ReviewComment)
+        self._stage(ReviewComment, ReviewRequest)
         self._stage(Meeting)
         self._agenda()
         self._stage(MinutesEntry, Participation, Decision)
+        self._remove_extras(Decision, "votes", DecisionVote)
+        self._stage(DecisionVote, MinutesVersion, Circulation, CirculationRecipient)
         self._stage(ActionItem)
         self._remove_extras(ActionItem, "owners", ActionOwner)
         self._stage(ActionOwner, ActionUpdate, Approval)
         self._remove_extras(Approval, "positions", ApprovalPosition)
-        self._stage(ApprovalPosition)
+        self._stage(ApprovalPosition, DocumentStatusChange)
+        self._settle_later()
         return ImportSummary(
             created=MappingProxyType({kind: len(uuids) for kind, uuids in self.created.items()}),
             updated=MappingProxyType({kind: len(uuids - self.created[kind]) for kind, uuids in self.updated.items()}),
@@ -141,6 +168,21 @@ class _Writer:
                 for obj in self.session.scalars(query):
                     self.objs[model][obj.uuid] = obj
             self.existing[model] = set(self.objs[model])
+        wanted: dict[type[Entity], set[str]] = {}
+        for model in MODELS:
+            for spec in fields(model):
+                if not spec.soft or spec.target is None:
+                    continue
+                for row in self.plan.of(model).values():
+                    target = row.values[spec.column]
+                    if target is not None and target not in self.plan.of(spec.target):
+                        wanted.setdefault(spec.target, set()).add(target)
+        for model, uuids in wanted.items():
+            entity = cast(Any, model)
+            for chunk in _chunked(sorted(uuids)):
+                found: Any = select(entity.uuid, entity.id).where(entity.uuid.in_(chunk))
+                for uuid, key in self.session.execute(found):
+                    self.outside[model][uuid] = key
 
     def _id(self, model: type[Entity], uuid: str | None) -> int | None:
         if uuid is None or uuid not in self.existing[model]:
@@ -199,6 +241,62 @@ class _Writer:
                     file=file, title=self._item_title(row.values["agenda_item_id"])
                 )
             )
+        self._check_minutes_versions()
+        for row in self._clashes(MinutesVersion, "meeting_id", "number"):
+            raise PackageError(
+                _("{file} cannot be imported: meeting {reference} already has another minutes version {number} here.").format(
+                    file=file, reference=self._reference(row.values["meeting_id"]), number=row.values["number"]
+                )
+            )
+        for row in self._clashes(CirculationRecipient, "circulation_id", "person_id"):
+            circulation = self.plan.of(Circulation)[row.values["circulation_id"]].values
+            raise PackageError(
+                _(
+                    "{file} cannot be imported: {person} is already a recipient of the minutes of {reference} "
+                    "sent on {date} here."
+                ).format(
+                    file=file,
+                    person=self._person_name(row.values["person_id"]),
+                    reference=self._reference(circulation["meeting_id"]),
+                    date=circulation["sent_on"].isoformat(),
+                )
+            )
+        for row in self._clashes(ReviewRequest, "version_id", "organisation_id"):
+            version = self.plan.of(DocumentVersion)[row.values["version_id"]].values
+            raise PackageError(
+                _(
+                    "{file} cannot be imported: {organisation} is already asked here to review version {number} "
+                    "of “{title}”."
+                ).format(
+                    file=file,
+                    organisation=self._organisation_name(row.values["organisation_id"]),
+                    number=version["number"],
+                    title=self._document_title(version["document_id"]),
+                )
+            )
+
+    def _check_minutes_versions(self) -> None:
+        """A minutes version is a frozen text: the package may not give one stored here another one."""
+        for row in self.plan.of(MinutesVersion).values():
+            here = cast(MinutesVersion | None, self.objs[MinutesVersion].get(row.uuid))
+            if here is None:
+                continue
+            reference = self._reference(row.values["meeting_id"])
+            if here.meeting_id != self._id(Meeting, row.values["meeting_id"]):
+                raise PackageError(
+                    _("{file} cannot be imported: a minutes version of {reference} belongs to another meeting here.").format(
+                        file=self.plan.file, reference=reference
+                    )
+                )
+            if (here.number, here.sha256, here.content) != (
+                row.values["number"], row.values["sha256"], row.values["content"]
+            ):
+                raise PackageError(
+                    _(
+                        "{file} cannot be imported: minutes version {number} of {reference} is stored here with "
+                        "other content, and a minutes version never changes."
+                    ).format(file=self.plan.file, number=here.number, reference=reference)
+                )
 
     def _clashes(self, model: Any, parent: str, column: str | None) -> list[PlannedRow]:
         """Package rows that would share (parent, column) with a row here that the package does not have.
@@ -239,20 +337,64 @@ class _Writer:
         values = self.plan.of(Person)[uuid].values
         return f"{values['given_name']} {values['family_name']}".strip() or uuid
 
+    def _organisation_name(self, uuid: str) -> str:
+        values = self.plan.of(Organisation)[uuid].values
+        return str(values["name_en"] or values["name_fr"] or values["acronym_en"] or values["acronym_fr"] or uuid)
+
+    def _reference(self, meeting_uuid: str) -> str:
+        return str(self.plan.of(Meeting)[meeting_uuid].values["reference"])
+
     # -- writing ------------------------------------------------------------------------------------------
 
-    def _resolve(self, model: type[Entity], values: Mapping[str, Any]) -> dict[str, Any]:
-        """Column values with every referenced UUID replaced by the id of its (flushed) row."""
-        resolved = dict(values)
-        for column, target in references(model):
+    def _resolve(self, row: PlannedRow) -> dict[str, Any]:
+        """Column values with every referenced UUID replaced by the id of its row.
+
+        A column is left out (not written: NULL on a new row, unchanged on a row here) when it is a soft
+        link the package leaves empty or whose target is neither in the package nor here, and when its
+        target is a row of the package not written yet (``_settle_later`` writes it then).
+        """
+        resolved = dict(row.values)
+        for column, target in references(row.model):
             uuid = resolved.get(column)
-            if uuid is not None:
-                resolved[column] = self.objs[target][uuid].id
+            soft = (row.model, column) in SOFT_REFERENCES
+            if uuid is None:
+                if soft:
+                    del resolved[column]
+                continue
+            obj = self.objs[target].get(uuid)
+            if obj is not None and obj.id is not None:
+                resolved[column] = obj.id
+            elif uuid in self.plan.of(target):
+                if not self._nullable(row.model, column):  # the staging order must write its target first
+                    raise AssertionError(f"{row.path}: {column} refers to a row not written yet")
+                del resolved[column]
+                self.later.append((row, column, target))
+            elif soft and uuid in self.outside[target]:
+                resolved[column] = self.outside[target][uuid]
+            elif soft:
+                del resolved[column]
+            else:  # the reader refuses a package whose references do not hold
+                raise AssertionError(f"{row.path}: {uuid} is not in the package")
         return resolved
+
+    @staticmethod
+    def _nullable(model: type[Entity], column: str) -> bool:
+        return bool(cast(Any, model).__table__.c[column].nullable)
+
+    def _settle_later(self) -> None:
+        """The links to rows that were written after the row holding them (links within one kind)."""
+        for row, column, target in self.later:
+            obj = self.objs[row.model][row.uuid]
+            value = self.objs[target][row.values[column]].id
+            if getattr(obj, column) != value:
+                setattr(obj, column, value)
+                flag_modified(obj, "updated_at")  # keep the package's timestamp
+                self.updated[kind_name(row.model)].add(row.uuid)
+        self.session.flush()
 
     def _upsert(self, row: PlannedRow, extra: Mapping[str, Any] | None = None) -> Entity:
         model, kind = row.model, kind_name(row.model)
-        values = self._resolve(model, row.values)
+        values = self._resolve(row)
         obj = self.objs[model].get(row.uuid)
         if obj is None:
             obj = cast(Entity, cast(Any, model)(**values, **(extra or {})))
@@ -271,10 +413,11 @@ class _Writer:
         return obj
 
     def _stage(self, *models: type[Entity]) -> None:
+        """Write the rows of each kind in turn, each kind flushed before the next one refers to it."""
         for model in models:
             for row in self.plan.of(model).values():
                 self._upsert(row)
-        self.session.flush()
+            self.session.flush()
 
     def _versions(self) -> None:
         for row in self.plan.of(DocumentVersion).values():

@@ -5,6 +5,12 @@ imported without touching this module (and a test checks the published schema kn
 never leave the database: a foreign key ``organisation_id`` travels as ``"organisation": <uuid>``; the
 key of the parent an entity is nested in (``meeting_id`` of an agenda item, ``version_id`` of a review
 comment...) is implied by the nesting and not written.
+
+A few references are *soft links* (``SOFT_REFERENCES``): nullable links to an earlier meeting, its items,
+decisions or minutes, which a one-meeting package does not carry.  They travel as the target's UUID even
+when the target is not in the package; the importer resolves them against the package, then against its
+own database (see ``importer.py`` for what happens when neither has the target).  Every other reference
+must name an entity of the package.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Literal, cast
 
-from sqlalchemy import Date, Integer, String
+from sqlalchemy import Boolean, Date, Integer, String
 from sqlalchemy import inspect as sa_inspect
 
 from app.domain.models import (
@@ -24,21 +30,28 @@ from app.domain.models import (
     AgendaItem,
     Approval,
     ApprovalPosition,
+    Circulation,
+    CirculationRecipient,
     Decision,
+    DecisionVote,
     Document,
+    DocumentStatusChange,
     DocumentVersion,
     Meeting,
     MinutesEntry,
+    MinutesVersion,
     Organisation,
     Participation,
     Person,
     ReviewComment,
+    ReviewRequest,
 )
 from app.persistence.base import Entity, EnumText, UTCDateTime
 
-FieldKind = Literal["text", "int", "enum", "datetime", "date", "ref"]
+FieldKind = Literal["text", "int", "bool", "enum", "datetime", "date", "ref"]
 
-# Every entity a package carries, in an order where each one's references come before it.
+# Every entity a package carries, in an order where each one's references to other kinds come before it
+# (links within one kind, such as a version's parallel version, are settled by the importer).
 MODELS: tuple[type[Entity], ...] = (
     Organisation,
     Person,
@@ -49,12 +62,31 @@ MODELS: tuple[type[Entity], ...] = (
     MinutesEntry,
     Participation,
     Decision,
+    DecisionVote,
+    MinutesVersion,
+    Circulation,
+    CirculationRecipient,
     ActionItem,
     ActionOwner,
     ActionUpdate,
     ReviewComment,
+    ReviewRequest,
     Approval,
     ApprovalPosition,
+    DocumentStatusChange,
+)
+
+# (entity, column) of the links that may name something outside the package: all nullable, all to the
+# history of earlier meetings, which a package of one meeting does not carry.
+SOFT_REFERENCES: frozenset[tuple[type[Entity], str]] = frozenset(
+    {
+        (AgendaItem, "carried_from_id"),
+        (AgendaItem, "refers_to_meeting_id"),
+        (Decision, "approves_minutes_of_id"),
+        (MinutesVersion, "approved_by_decision_id"),
+        (DocumentStatusChange, "meeting_id"),
+        (DocumentStatusChange, "agenda_item_id"),
+    }
 )
 
 # The foreign key that the nesting of the JSON document stands for.
@@ -63,10 +95,16 @@ PARENT_COLUMN: dict[type[Entity], str] = {
     ReviewComment: "version_id",
     Approval: "version_id",
     ApprovalPosition: "approval_id",
+    ReviewRequest: "version_id",
+    DocumentStatusChange: "document_id",
     AgendaItem: "meeting_id",
     MinutesEntry: "agenda_item_id",
     Participation: "meeting_id",
     Decision: "meeting_id",
+    DecisionVote: "decision_id",
+    MinutesVersion: "meeting_id",
+    Circulation: "meeting_id",
+    CirculationRecipient: "circulation_id",
     ActionItem: "meeting_id",
     ActionOwner: "action_id",
     ActionUpdate: "action_id",
@@ -77,7 +115,8 @@ _FIELDS: dict[type[Entity], tuple[Field, ...]] = {}
 _REFERENCES: dict[type[Entity], tuple[tuple[str, type[Entity]], ...]] = {}
 
 # Columns that are not plain fields: the key, and the bytes of a version (they travel as a file).
-_NOT_FIELDS = {"id", "content"}
+_NOT_FIELDS = {"id"}
+_NOT_FIELDS_OF: dict[type[Entity], set[str]] = {DocumentVersion: {"content"}}
 
 
 @dataclass(frozen=True)
@@ -91,6 +130,7 @@ class Field:
     enum: type[StrEnum] | None = None
     target: type[Entity] | None = None
     max_length: int | None = None
+    soft: bool = False  # a reference that may name something outside the package (SOFT_REFERENCES)
 
 
 def kind_name(model: type[Entity]) -> str:
@@ -115,17 +155,21 @@ def fields(model: type[Entity]) -> tuple[Field, ...]:
 def _fields(model: type[Entity]) -> tuple[Field, ...]:
     result: list[Field] = []
     parent = PARENT_COLUMN.get(model)
+    skipped = _NOT_FIELDS | _NOT_FIELDS_OF.get(model, set())
     for attr in sa_inspect(model).column_attrs:
         column = attr.columns[0]
         name = attr.key
-        if name in _NOT_FIELDS or name == parent:
+        if name in skipped or name == parent:
             continue
         nullable = bool(column.nullable)
         foreign = next(iter(column.foreign_keys), None)
         if foreign is not None:
             target = model_for_table(foreign.column.table.name)
             key = name.removesuffix("_id")
-            result.append(Field(name, key, "ref", nullable, target=target))
+            soft = (model, name) in SOFT_REFERENCES
+            if soft and not nullable:  # a soft link may be left unresolved: it must be able to be NULL
+                raise TypeError(f"{model.__name__}.{name}: a soft link must be nullable")
+            result.append(Field(name, key, "ref", nullable, target=target, soft=soft))
             continue
         kind: FieldKind
         enum: type[StrEnum] | None = None
@@ -136,6 +180,8 @@ def _fields(model: type[Entity]) -> tuple[Field, ...]:
             kind = "datetime"
         elif isinstance(ctype, Date):
             kind = "date"
+        elif isinstance(ctype, Boolean):
+            kind = "bool"
         elif isinstance(ctype, Integer):
             kind = "int"
         elif isinstance(ctype, String):  # Text is a String
@@ -169,6 +215,8 @@ def to_json(field: Field, value: Any) -> Any:
         return value.astimezone(UTC).isoformat()
     if field.kind == "date":
         return value.isoformat()
+    if field.kind == "bool":
+        return bool(value)
     return value
 
 
@@ -197,6 +245,10 @@ def from_json(field: Field, value: Any) -> Any:
         return date.fromisoformat(value)
     if field.kind == "int":
         return int(value)  # JSON Schema lets 3.0 pass as an integer
+    if field.kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError("true or false is required")
+        return value
     if isinstance(value, str):
         value.encode("utf-8")  # a lone surrogate (JSON "\ud800") raises UnicodeEncodeError, a ValueError
     return value

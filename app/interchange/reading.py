@@ -3,7 +3,9 @@
 Everything here happens before the database is touched.  The result is a ``Plan``: every entity of the
 package as a flat row of column values (references still as UUIDs), in the order the importer writes
 them.  Any fault becomes a ``PackageError`` with one translated line naming the file and, where it helps,
-the JSON path at fault; no exception of the ZIP or JSON machinery gets through.
+the JSON path at fault; no exception of the ZIP or JSON machinery gets through.  ``check_document`` is the
+part that needs no archive: the exporter runs it on what it is about to write, so that it never makes a
+package this module would refuse.
 """
 
 from __future__ import annotations
@@ -26,15 +28,21 @@ from app.domain.models import (
     AgendaItem,
     Approval,
     ApprovalPosition,
+    Circulation,
+    CirculationRecipient,
     Decision,
+    DecisionVote,
     Document,
+    DocumentStatusChange,
     DocumentVersion,
     Meeting,
     MinutesEntry,
+    MinutesVersion,
     Organisation,
     Participation,
     Person,
     ReviewComment,
+    ReviewRequest,
 )
 from app.errors import PackageError
 from app.i18n import _, format_number
@@ -277,11 +285,15 @@ class _Walker:
                 )
             for c_index, c_obj in enumerate(v_obj["comments"]):
                 self.entity(ReviewComment, c_obj, f"{v_path}.comments[{c_index}]", version.uuid)
+            for r_index, r_obj in enumerate(v_obj["review_requests"]):
+                self.entity(ReviewRequest, r_obj, f"{v_path}.review_requests[{r_index}]", version.uuid)
             for a_index, a_obj in enumerate(v_obj["approvals"]):
                 a_path = f"{v_path}.approvals[{a_index}]"
                 approval = self.entity(Approval, a_obj, a_path, version.uuid)
                 for p_index, p_obj in enumerate(a_obj["positions"]):
                     self.entity(ApprovalPosition, p_obj, f"{a_path}.positions[{p_index}]", approval.uuid)
+        for s_index, s_obj in enumerate(obj["status_changes"]):
+            self.entity(DocumentStatusChange, s_obj, f"{path}.status_changes[{s_index}]", doc.uuid)
 
     def meeting(self, obj: dict[str, Any], path: str) -> None:
         meeting = self.entity(Meeting, obj, path)
@@ -305,7 +317,17 @@ class _Walker:
         for p_index, p_obj in enumerate(obj["participations"]):
             self.entity(Participation, p_obj, f"{path}.participations[{p_index}]", meeting.uuid)
         for d_index, d_obj in enumerate(obj["decisions"]):
-            self.entity(Decision, d_obj, f"{path}.decisions[{d_index}]", meeting.uuid)
+            d_path = f"{path}.decisions[{d_index}]"
+            decision = self.entity(Decision, d_obj, d_path, meeting.uuid)
+            for v_index, v_obj in enumerate(d_obj["votes"]):
+                self.entity(DecisionVote, v_obj, f"{d_path}.votes[{v_index}]", decision.uuid)
+        for m_index, m_obj in enumerate(obj["minutes_versions"]):
+            self.entity(MinutesVersion, m_obj, f"{path}.minutes_versions[{m_index}]", meeting.uuid)
+        for c_index, c_obj in enumerate(obj["circulations"]):
+            c_path = f"{path}.circulations[{c_index}]"
+            circulation = self.entity(Circulation, c_obj, c_path, meeting.uuid)
+            for r_index, r_obj in enumerate(c_obj["recipients"]):
+                self.entity(CirculationRecipient, r_obj, f"{c_path}.recipients[{r_index}]", circulation.uuid)
         for a_index, a_obj in enumerate(obj["actions"]):
             a_path = f"{path}.actions[{a_index}]"
             action = self.entity(ActionItem, a_obj, a_path, meeting.uuid)
@@ -324,8 +346,9 @@ def _dangling(plan: Plan, path: str, uuid: str) -> PackageError:
 
 
 def _check_references(plan: Plan) -> None:
+    """Every reference names an entity of the package (soft links excepted) and of the right parent."""
     for model in MODELS:
-        refs = [spec for spec in fields(model) if spec.kind == "ref"]
+        refs = [spec for spec in fields(model) if spec.kind == "ref" and not spec.soft]
         for row in plan.of(model).values():
             for spec in refs:
                 target = row.values[spec.column]
@@ -339,6 +362,31 @@ def _check_references(plan: Plan) -> None:
             for index, target in enumerate(targets):
                 if target not in plan.of(model):
                     raise _dangling(plan, f"{plan.of(AgendaItem)[item_uuid].path}.{key}[{index}]", target)
+    versions = plan.of(DocumentVersion)
+    for row in versions.values():
+        other = row.values["parallel_of_id"]
+        if other is not None and (other == row.uuid or versions[other].values["document_id"] != row.values["document_id"]):
+            raise PackageError(
+                _("{file} is inconsistent: {path} must name another version of the same document.").format(
+                    file=plan.file, path=f"{row.path}.parallel_of"
+                )
+            )
+    for row in plan.of(DocumentStatusChange).values():
+        version = row.values["version_id"]
+        if version is not None and versions[version].values["document_id"] != row.values["document_id"]:
+            raise PackageError(
+                _("{file} is inconsistent: {path} must name a version of the same document.").format(
+                    file=plan.file, path=f"{row.path}.version"
+                )
+            )
+    minutes = plan.of(MinutesVersion)
+    for row in plan.of(Circulation).values():
+        if minutes[row.values["minutes_version_id"]].values["meeting_id"] != row.values["meeting_id"]:
+            raise PackageError(
+                _("{file} is inconsistent: {path} must name minutes of the same meeting.").format(
+                    file=plan.file, path=f"{row.path}.minutes_version"
+                )
+            )
 
 
 def _check_unique(plan: Plan) -> None:
@@ -361,6 +409,25 @@ def _check_unique(plan: Plan) -> None:
             "approval_id",
             "organisation_id",
             _("{file} is inconsistent: {path} repeats the position of an organisation on one approval."),
+        ),
+        (
+            DecisionVote,
+            "decision_id",
+            "organisation_id",
+            _("{file} is inconsistent: {path} repeats the vote of an organisation on one decision."),
+        ),
+        (MinutesVersion, "meeting_id", "number", _("{file} is inconsistent: {path} repeats a minutes version number.")),
+        (
+            CirculationRecipient,
+            "circulation_id",
+            "person_id",
+            _("{file} is inconsistent: {path} lists a person twice in one circulation."),
+        ),
+        (
+            ReviewRequest,
+            "version_id",
+            "organisation_id",
+            _("{file} is inconsistent: {path} asks one organisation twice to review a version."),
         ),
     )
     for model, parent_column, column, message in checks:
@@ -396,10 +463,16 @@ def verify_files(archive: zipfile.ZipFile, plan: Plan) -> None:
             )
 
 
-def read_plan(archive: zipfile.ZipFile, file: str) -> Plan:
-    """The package checked through and through (files included), ready to be written."""
-    plan = _Walker(file).walk(load_document(archive, file))
+def check_document(document: dict[str, Any], file: str) -> Plan:
+    """A schema-valid package document as a plan, with all the checks that need no archive and no database."""
+    plan = _Walker(file).walk(document)
     _check_references(plan)
     _check_unique(plan)
+    return plan
+
+
+def read_plan(archive: zipfile.ZipFile, file: str) -> Plan:
+    """The package checked through and through (files included), ready to be written."""
+    plan = check_document(load_document(archive, file), file)
     verify_files(archive, plan)
     return plan

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.rules import fold
 from app.errors import DatabaseError
 from app.i18n import _
+from app.persistence.migrations import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -124,14 +125,14 @@ def backup_database(path: Path, destination: Path) -> Path:
 
 def migrate(path: Path) -> Path | None:
     """Bring the file to the head revision; returns the backup made first, if there was anything to keep."""
-    from alembic import command
-
     exists = path.exists() and path.stat().st_size > 0
     backup: Path | None = None
     if exists:
         has_tables, revision = _read_revision(path)
         if has_tables and revision is None:
             raise DatabaseError(_("{path} is not a Chairdesk database.").format(path=path))
+        if revision == HEAD_REVISION:
+            return None  # the usual case, decided without loading Alembic
         if revision is not None and revision not in known_revisions():
             raise DatabaseError(
                 _(
@@ -146,6 +147,8 @@ def migrate(path: Path) -> Path | None:
             backup = backup_database(path, path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}"))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
+
+    from alembic import command
 
     engine = _make_engine(path, foreign_keys=False)
     try:
