@@ -1,7 +1,9 @@
-"""Meeting use cases: list, open, create, edit and delete meetings, and the overview the main window shows.
+"""Meeting use cases: list, open, create (from scratch or from a previous meeting), edit, reschedule and
+delete meetings, and the overview the main window shows.
 
 A meeting's reference code is unique in a database and names its decisions (``VGT-2019-10/D3``); its
-start and end are aware datetimes shown in the meeting's own IANA time zone.
+start and end are aware datetimes shown in the meeting's own IANA time zone.  Agenda items that open a
+later session keep their place in the meeting's days (day 2, 09:00) when the meeting moves or is copied.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +24,7 @@ from app.domain.enums import (
     MeetingKind,
     MeetingMode,
     MeetingStatus,
+    QuorumRule,
     TranslationStatus,
 )
 from app.domain.models import (
@@ -69,6 +73,7 @@ MEETING_FIELDS: dict[str, common.FieldRule] = {
     "status": common.choice(MeetingStatus),
     "original_language": common.choice(Language),
     "translation_status": common.choice(TranslationStatus),
+    "quorum_rule": common.choice(QuorumRule),
 }
 
 _PERSON_LINKS = {"chair_uuid": "chair", "secretary_uuid": "secretary"}
@@ -156,10 +161,20 @@ def get_meeting(db: Database, reference_or_uuid: str, language: str = "en") -> M
         return meeting_view(find_meeting(session, reference_or_uuid), language)
 
 
-def create_meeting(db: Database, **values: Any) -> MeetingView:
+def _new_meeting(session: Session, uuid: str | None) -> Meeting:
+    """An empty meeting, with the given UUID when an undone deletion or creation is redone."""
+    meeting = Meeting()
+    if uuid:
+        if session.execute(select(Meeting.id).where(Meeting.uuid == uuid)).first() is not None:
+            raise DomainError(_("This meeting is already in the database."))
+        meeting.uuid = uuid
+    return meeting
+
+
+def create_meeting(db: Database, uuid: str | None = None, **values: Any) -> MeetingView:
     """A new meeting; needs at least reference, a title, starts_at, ends_at (aware) and time_zone."""
     with db.transaction() as session:
-        meeting = Meeting()
+        meeting = _new_meeting(session, uuid)
         for required in ("starts_at", "ends_at", "time_zone"):
             if required not in values:
                 raise DomainError(_("A meeting needs a start, an end and a time zone."), field=required)
@@ -280,7 +295,6 @@ def _actions(session: Session, meeting: Meeting, language: str) -> list[ActionVi
 
 def meeting_times(meeting: MeetingSummary) -> tuple[datetime, datetime]:
     """Start and end in the meeting's own time zone."""
-    from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(meeting.time_zone)
     return meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)

@@ -17,6 +17,7 @@ from app.domain.enums import (
     DocumentKind,
     DocumentStatus,
     InvitationStatus,
+    ItemOutcome,
     Language,
     Marking,
     MeetingKind,
@@ -142,6 +143,8 @@ class AgendaItemView:
     kind: AgendaItemKind
     visibility: Visibility
     duration_minutes: int
+    fixed_start: datetime | None
+    outcome: ItemOutcome
     starts_at: datetime
     ends_at: datetime
     presenter_uuids: tuple[str, ...]
@@ -149,6 +152,9 @@ class AgendaItemView:
     document_uuids: tuple[str, ...]
     original_language: Language
     translation_status: TranslationStatus
+    # A standing item (approval of minutes, review of actions) names the earlier meeting it is about.
+    refers_to_meeting_uuid: str | None = None
+    refers_to_meeting_reference: str = ""
 
     def title(self, language: str) -> str:
         return pick(self.title_en, self.title_fr, language).text
