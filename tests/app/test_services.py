@@ -233,3 +233,21 @@ def test_document_versions_keep_bytes_and_hash(db: Database) -> None:
     agenda.set_item_documents(db, item.uuid, [doc.uuid])
     overview = meetings.meeting_overview(db, meeting)
     assert [d.title_en for d in overview.documents] == ["VGT Environmental Scan 2019"]
+
+
+def test_a_fixed_start_opens_day_two(db: Database) -> None:
+    meeting = meetings.create_meeting(
+        db, reference="TWO-DAYS", title_en="Two days", starts_at=START, ends_at=START + timedelta(days=1, hours=4),
+        time_zone="America/Toronto").uuid
+    agenda.add_agenda_item(db, meeting, title_en="Day one", duration_minutes=120)
+    day_two = START + timedelta(days=1)
+    parent = agenda.add_agenda_item(db, meeting, title_en="Scan", duration_minutes=0)
+    agenda.add_agenda_item(db, meeting, parent_uuid=parent.uuid, title_en="Threat picture", duration_minutes=30)
+    agenda.add_agenda_item(db, meeting, parent_uuid=parent.uuid, title_en="Approval", duration_minutes=30,
+                           fixed_start=day_two)
+    agenda.add_agenda_item(db, meeting, title_en="Closing", duration_minutes=15)
+    times = {i.title_en: (i.starts_at, i.ends_at) for i in agenda.get_agenda(db, meeting).items}
+    assert times["Threat picture"] == (START + timedelta(minutes=120), START + timedelta(minutes=150))
+    assert times["Approval"] == (day_two, day_two + timedelta(minutes=30))
+    assert times["Scan"] == (START + timedelta(minutes=120), day_two + timedelta(minutes=30))
+    assert times["Closing"][0] == day_two + timedelta(minutes=30)
