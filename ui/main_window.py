@@ -58,7 +58,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon("icons:chairdesk.svg"))
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
-        self.context = AppContext(self.undo_stack, self.tasks, self)  # what later screens are handed
+        # Pages read in their own runner: only the window's file work (open, import, export) holds the file
+        # long enough for the overview to wait for it.
+        self.page_tasks = TaskRunner(self)
+        self.context = AppContext(self.undo_stack, self.page_tasks, self)  # what the screens are handed
         self.menu_actions = MainActions(self, self.undo_stack)
 
         self.meeting_model = MeetingListModel(self)
@@ -120,6 +123,9 @@ class MainWindow(QMainWindow):
         self.welcome.open_database_requested.connect(self.ask_open_database)
         self.meeting_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.tasks.busy_changed.connect(self._set_busy)
+        self.page_tasks.busy_changed.connect(
+            lambda busy: self.busy_bar.setVisible(busy or self.tasks.is_busy()))
+        self.page_tasks.crashed.connect(self._task_crashed)
         self.tasks.crashed.connect(self._task_crashed)
         self._languages.language_changed.connect(self._language_changed)
         self.context.events.changed.connect(self._data_changed)

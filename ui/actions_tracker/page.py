@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -62,14 +63,17 @@ class ActionsTrackerPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self.captions = {name: QLabel(self) for name in ("meeting", "person", "organisation", "status")}
-        filters = QHBoxLayout()
-        for name, widget in (("meeting", self.meeting), ("person", self.person), ("organisation", self.organisation),
-                             ("status", self.status)):
+        # Two rows, so that the page fits a laptop screen beside nothing else, in French too.
+        filters = QGridLayout()
+        places = (("meeting", self.meeting, 0, 0), ("person", self.person, 0, 2),
+                  ("organisation", self.organisation, 0, 4), ("status", self.status, 1, 0))
+        for name, widget, row, column in places:
             self.captions[name].setBuddy(widget)
-            filters.addWidget(self.captions[name])
-            filters.addWidget(widget)
-        filters.addWidget(self.overdue)
-        filters.addWidget(self.search, 1)
+            filters.addWidget(self.captions[name], row, column)
+            filters.addWidget(widget, row, column + 1)
+        filters.addWidget(self.overdue, 1, 2, 1, 2)
+        filters.addWidget(self.search, 1, 4, 1, 2)
+        filters.setColumnStretch(5, 1)
         for combo in (self.meeting, self.person, self.organisation):
             combo.setMinimumContentsLength(14)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
