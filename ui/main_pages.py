@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
 from ui.sections import Sections
@@ -77,6 +78,31 @@ def add_check_action(window: MainWindow) -> QAction:
 
         if window.context.db is not None:
             run_integrity_check(window, window.context)
+
+    action.triggered.connect(run)
+    return action
+
+
+def add_live_action(window: MainWindow) -> QAction:
+    """View > Live meeting (Ctrl+L): the meeting-room mode for the selected meeting, in its own window."""
+    action = QAction(window)
+    action.setShortcut(QKeySequence("Ctrl+L"))
+    window.menu_actions.view_menu.addAction(action)
+    opened: dict[str, QWidget] = {}
+
+    def run() -> None:
+        uuid = window.current_meeting_uuid()
+        if window.context.db is None or uuid is None:
+            return
+        live = opened.get(uuid)
+        if live is not None and live.isVisible():
+            live.raise_()
+            live.activateWindow()
+            return
+        from ui.live import open_live_mode  # loads the minutes services: only when asked for
+
+        opened.clear()
+        opened[uuid] = open_live_mode(window.context, uuid, window)
 
     action.triggered.connect(run)
     return action

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.sections = main_pages.build_sections(self)
         self.check_action = main_pages.add_check_action(self)
         self.new_meeting_action = main_pages.add_new_meeting_action(self)
+        self.live_action = main_pages.add_live_action(self)
         self.setCentralWidget(self.sections)
 
         self.database_label = QLabel(self)
@@ -337,6 +338,8 @@ class MainWindow(QMainWindow):
         self.overview.retranslate()
         self.meeting_tabs.retranslate()
         self.sections.retranslate()
+        self.live_action.setText(_("&Live meeting"))
+        self.live_action.setStatusTip(_("Follow the selected meeting in the room: agenda, check-in, notes, room display"))
         self.new_meeting_action.setText(_("&New meeting…"))
         self.new_meeting_action.setStatusTip(_("A new meeting, from scratch or from a previous one"))
         self.check_action.setText(_("&Check the database…"))

@@ -72,3 +72,20 @@ def test_new_meeting_from_the_file_menu(qtbot, window: MainWindow, monkeypatch) 
     window.new_meeting_action.trigger()
     assert len(shown) == 1
     assert window.meeting_model.rowCount() == 2
+
+
+def test_live_meeting_opens_for_the_selected_meeting(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.live import LiveMode
+
+    window.select_meeting("VGT-2019-10")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lives = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.findChild(LiveMode) or isinstance(w, LiveMode)]
+    assert lives
+    window.live_action.trigger()  # a second press brings the same window forward
+    again = [w for w in QApplication.topLevelWidgets() if w.isVisible() and (w.findChild(LiveMode) or isinstance(w, LiveMode))]
+    assert len(again) == len(lives)
+    for w in again:
+        w.close()
