@@ -9,8 +9,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.i18n import _, current_language
+from app.meeting_text import duration
 from app.services.views import AgendaView
-from ui.meeting_text import duration
 
 FITS_STYLE = "QLabel#agendaFooter { color: #1E4620; background: #E3F2E1; padding: 6px; border-radius: 3px; }"
 OVERRUN_STYLE = ("QLabel#agendaFooter { color: #7A0014; background: #FBE3E3; padding: 6px; border-radius: 3px; "

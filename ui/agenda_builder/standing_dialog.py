@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.errors import DomainError
 from app.i18n import _, current_language
+from app.meeting_text import meeting_date
 from app.services.views import MeetingSummary
-from ui.meeting_text import meeting_date
 
 ERROR_STYLE = "color: #B00020;"
 

@@ -17,8 +17,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, current_language, format_date, format_time, ngettext
+from app.meeting_text import in_zone, name_list
 from app.services.agenda_times import Comfort, ZoneCount, ZoneTime, zone_times
-from ui.meeting_text import in_zone, name_list
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -29,8 +29,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.enums import AgendaItemKind, Visibility, label
 from app.i18n import N_, _, current_language, format_date, format_time
+from app.meeting_text import duration, in_zone, name_list
 from app.services.views import AgendaItemView, AgendaView
-from ui.meeting_text import duration, in_zone, name_list
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
