@@ -107,8 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("open (not done), done, or overdue (open and past the due date)"))
     commands.add_parser("documents", parents=[common],
                         help=_("list the documents with their versions, status, approval decision and SHA-256"))
-    commands.add_parser("check", parents=[common],
-                        help=_("verify the database, its audit log and every stored file; non-zero exit on a fault"))
+    check = commands.add_parser(
+        "check", parents=[common],
+        help=_("verify the database, its audit log and every stored file; non-zero exit on a fault"))
+    check.add_argument("--minutes", metavar=_("CODE"),
+                       help=_("verify a printed copy of minutes: the code of its QR (chairdesk:minutes:REF:sha256:…)"))
 
     shots = commands.add_parser("screenshots", parents=[common], help=_("render the main screens to PNG files"))
     shots.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"))
@@ -341,6 +344,16 @@ def _documents(args: argparse.Namespace, out: TextIO) -> int:
         path = _database_path(args)
         if not path.exists():
             raise ChairdeskError(_("No database at {path}.").format(path=path))
+        if getattr(args, "minutes", None):
+            from app.services.minutes_integrity import check_printed_minutes
+
+            db = _open(args)
+            try:
+                verdict = check_printed_minutes(db, args.minutes)
+            finally:
+                db.close()
+            out.write(verdict.message + "\n")
+            return EXIT_OK if verdict.ok else 1
         report = check_database(path)
         out.write("\n".join(integrity_lines(report, current_language())) + "\n")
         return EXIT_OK if report.ok else 1

@@ -42,6 +42,7 @@ from app.persistence.base import Entity
 from app.persistence.database import Database, head_revision, open_database
 from app.services.document_numbers import MeetingNumbers
 from app.services.document_views import IntegrityFault, IntegrityReport
+from app.services.minutes_integrity import minutes_faults
 
 MAX_SQLITE_MESSAGES = 20
 AUDIT_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")
@@ -125,6 +126,7 @@ def check_open_database(db: Database) -> IntegrityReport:
             faults.extend(_approval_faults(session, approval, names))
         for model in RECORDED:
             faults.extend(_unrecorded_changes(session, model, names))
+    faults.extend(minutes_faults(db))  # reads in transactions of its own, after this one
     return IntegrityReport(path=str(db.path), faults=tuple(faults), files_checked=files,
                            approvals_checked=len(approvals), events_checked=events)
 
