@@ -37,6 +37,7 @@ class BuilderActions(QObject):
         self.move_down = action(("Ctrl+Down",), tree, on_tree)
         toolbar.addSeparator()
         self.standing_items = action((), page, on_page)
+        self.postponed_items = action((), page, on_page)
         self.row_actions = (self.delete, self.indent, self.outdent, self.move_up, self.move_down)
         self.retranslate()
 
@@ -51,6 +52,8 @@ class BuilderActions(QObject):
             self.move_down: (_("Move down"), _("Move the item down (Ctrl+Down)")),
             self.standing_items: (_("Standing items…"),
                                   _("Add approval of the previous minutes and review of open actions")),
+            self.postponed_items: (_("Postponed items…"),
+                                   _("Put items postponed at earlier meetings on this agenda")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -61,5 +64,6 @@ class BuilderActions(QObject):
         self.new_item.setEnabled(has_meeting)
         self.new_sub_item.setEnabled(has_item)
         self.standing_items.setEnabled(has_meeting)
+        self.postponed_items.setEnabled(has_meeting)
         for action in self.row_actions:
             action.setEnabled(has_item)

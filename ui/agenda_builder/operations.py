@@ -109,6 +109,19 @@ class AgendaOperations:
             lambda: service.add_standing_items(db, meeting, previous_meeting_uuid, uuids=uuids), undo, *uuids)
         return result
 
+    def carry_forward(self, item_uuids: Sequence[str]) -> None:
+        """Put items postponed at earlier meetings on this agenda; several items make one undo step."""
+        from app.services.item_outcomes import carry_forward
+
+        db, meeting = self._context.require_db(), self.meeting_uuid
+        assert meeting is not None
+        with MacroCommand(self._context, _("Add the postponed items")):
+            for source in item_uuids:
+                uuid = new_uuid()
+                self._run(_("Add a postponed item"),
+                          lambda source=source, uuid=uuid: carry_forward(db, source, meeting, uuid=uuid),
+                          lambda uuid=uuid: service.delete_agenda_item(db, uuid), uuid)
+
     def move_many(self, agenda: AgendaView, uuids: Sequence[str], parent_uuid: str | None, row: int) -> None:
         """A drop: the items go, in order, to ``row`` among ``parent_uuid``'s children as the view counted them
         (with the dragged items still in place); several items make one undo step."""

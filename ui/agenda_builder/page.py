@@ -30,6 +30,7 @@ from ui.agenda_builder.actions import BuilderActions
 from ui.agenda_builder.footer import ScheduleFooter
 from ui.agenda_builder.item_editor import ItemEditor
 from ui.agenda_builder.operations import AgendaOperations
+from ui.agenda_builder.postponed_dialog import ask_postponed_items
 from ui.agenda_builder.standing_dialog import StandingItemsDialog
 from ui.agenda_builder.time_zones import TimesPanel
 from ui.agenda_builder.tree_model import AgendaTreeModel, Column, title_field
@@ -119,6 +120,7 @@ class AgendaBuilderPage(QWidget):
         a.move_up.triggered.connect(lambda: self.move_by(-1))
         a.move_down.triggered.connect(lambda: self.move_by(1))
         a.standing_items.triggered.connect(self.ask_standing_items)
+        a.postponed_items.triggered.connect(lambda: ask_postponed_items(self))
         self.tree.indent_requested.connect(self.indent)
         self.tree.outdent_requested.connect(self.outdent)
         self.tree.selectionModel().currentRowChanged.connect(lambda *_args: self._current_changed())
