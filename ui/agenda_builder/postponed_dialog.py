@@ -42,6 +42,8 @@ class PostponedItemsDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Postponed items"))
+        self.list.setWordWrap(True)  # long titles wrap rather than hide behind a scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for item in items:
             row = QListWidgetItem(_("{reference}, item {number}: {title}").format(
                 reference=item.meeting_reference, number=item.number, title=item.title(language)), self.list)
@@ -69,7 +71,7 @@ class PostponedItemsDialog(QDialog):
         else:
             self.explanation.setText(_("No earlier meeting postponed an item that is still waiting."))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.resize(560, 360)
+        self.resize(640, 360)
 
     def chosen(self) -> list[str]:
         return [str(self.list.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.list.count())
