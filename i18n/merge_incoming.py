@@ -1,6 +1,7 @@
 """Fold translations proposed in ``i18n/incoming/*.po`` into the French catalog (only where it has none).
 
-Used when several people translate at once: each writes its own small .po under incoming/, then
+Used when several people translate at once: each writes its own small .po under incoming/ (delete them
+after merging: the shared i18n_status tool reads every .po under i18n/), then
 ``python -m i18n.merge_incoming`` merges them, and the incoming files can be deleted.
 """
 
