@@ -173,7 +173,7 @@ def test_a_walk_in_made_an_owner_meanwhile_is_not_taken_away(demo: Database) -> 
 def test_every_string_of_live_mode_has_a_french_translation() -> None:
     """Each message of ui/live and app/services/live.py is translated in the catalog or in incoming/live.po."""
     translated: set[str] = set()
-    for path in (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po", ROOT / "i18n" / "incoming" / "live.po"):
+    for path in (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po", ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po"):
         with path.open("rb") as handle:
             for message in read_po(handle, locale="fr"):
                 strings = message.string if isinstance(message.string, tuple | list) else (message.string,)

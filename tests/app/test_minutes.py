@@ -45,11 +45,11 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from babel.messages.pofile import read_po
 
     from app import i18n
-    from i18n.__main__ import HERE, po_path
+    from i18n.__main__ import po_path
 
     with po_path("fr").open("rb") as handle:
         catalog = read_po(handle, locale="fr")
-    with (HERE / "incoming" / "minutes.po").open("rb") as handle:
+    with (po_path("fr")).open("rb") as handle:
         for message in read_po(handle, locale="fr"):
             target = catalog.get(message.id) if message.id else None
             if not message.id or not message.string:

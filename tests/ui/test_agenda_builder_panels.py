@@ -49,7 +49,7 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The shipped French catalog completed with i18n/incoming/agenda.po, as it will be once merged."""
     with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalog = read_po(handle, locale="fr")
-    with (ROOT / "i18n" / "incoming" / "agenda.po").open("rb") as handle:
+    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         ours = read_po(handle, locale="fr")
     for message in ours:
         if not message.id:

@@ -113,7 +113,7 @@ def french_catalog_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> C
         catalogs = Path(i18n.catalog_dir())
         with (catalogs / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
             catalog = read_po(handle, locale="fr")
-        with (catalogs / "incoming" / "documents.po").open("rb") as handle:
+        with (catalogs / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
             for message in read_po(handle, locale="fr"):
                 known = catalog.get(message.id)
                 if not message.id:

@@ -143,7 +143,7 @@ def use_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """French from the shipped catalog plus this area's incoming translations for what it still lacks."""
     with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalog = read_po(handle, locale="fr")
-    with (ROOT / "i18n" / "incoming" / "live.po").open("rb") as handle:
+    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         incoming = read_po(handle, locale="fr")
     for message in incoming:
         if not message.id:

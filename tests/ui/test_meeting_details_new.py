@@ -215,7 +215,7 @@ def test_the_choice_model_passes_the_model_tester(qtmodeltester) -> None:  # typ
 def test_every_string_of_this_area_has_a_french_translation() -> None:
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
     catalogs = []
-    for path in ("i18n/fr/LC_MESSAGES/messages.po", "i18n/incoming/meeting_details.po"):
+    for path in ("i18n/fr/LC_MESSAGES/messages.po", "i18n/fr/LC_MESSAGES/messages.po"):
         with (ROOT / path).open("rb") as handle:
             catalogs.append(read_po(handle, locale="fr"))
     missing = []

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.services import meetings, minutes
-from i18n.__main__ import HERE, po_path
+from i18n.__main__ import po_path
 from ui.actions_tracker import ActionsTrackerPage
 from ui.main_window import MainWindow
 from ui.minutes import MinutesPage
@@ -26,7 +26,7 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The shipped French catalog with i18n/incoming/minutes.po added where it has nothing yet."""
     with po_path("fr").open("rb") as handle:
         catalog = read_po(handle, locale="fr")
-    with (HERE / "incoming" / "minutes.po").open("rb") as handle:
+    with (po_path("fr")).open("rb") as handle:
         for message in read_po(handle, locale="fr"):
             if not message.id or not message.string:
                 continue
