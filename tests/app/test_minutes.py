@@ -38,32 +38,11 @@ def demo(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped French catalog with this area's proposed translations (i18n/incoming/minutes.po) added
-    where it has none, compiled into a temporary folder, until the lead merges them."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
+def french() -> Path:
+    """The shipped French catalog (the tests switch to French themselves)."""
     from app import i18n
-    from i18n.__main__ import po_path
 
-    with po_path("fr").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
-    with (po_path("fr")).open("rb") as handle:
-        for message in read_po(handle, locale="fr"):
-            target = catalog.get(message.id) if message.id else None
-            if not message.id or not message.string:
-                continue
-            if target is None:
-                catalog[message.id] = message
-            elif not (all(target.string) if isinstance(target.string, tuple | list) else target.string):
-                target.string = message.string
-    folder = tmp_path / "catalogs"
-    (folder / "fr" / "LC_MESSAGES").mkdir(parents=True)
-    with (folder / "fr" / "LC_MESSAGES" / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(i18n, "catalog_dir", lambda: folder)
-    return folder
+    return i18n.catalog_dir()
 
 
 def ottawa(db: Database) -> str:

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from test_agenda_builder import CTRL, Desk, make_empty_ottawa
@@ -45,25 +43,8 @@ def online_desk(qtbot: Any, demo_db_path: Path) -> Iterator[Desk]:
 
 
 @pytest.fixture
-def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The shipped French catalog completed with i18n/incoming/agenda.po, as it will be once merged."""
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        ours = read_po(handle, locale="fr")
-    for message in ours:
-        if not message.id:
-            continue
-        existing = catalog.get(message.id, context=message.context)
-        if existing is None:
-            catalog.add(message.id, message.string, context=message.context)
-        elif not (all(existing.string) if isinstance(existing.string, tuple | list) else existing.string):
-            existing.string = message.string
-    folder = tmp_path / "catalogs" / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with (folder / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path / "catalogs")
+def french() -> Iterator[None]:
+    """French from the shipped catalog."""
     i18n.set_language("fr")
     yield
     i18n.set_language("en")

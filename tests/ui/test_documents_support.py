@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QWidget
@@ -105,29 +103,10 @@ def draft_scan_fixture(qtbot, demo_db_path: Path) -> Iterator[Opened]:  # type: 
 
 
 @pytest.fixture(name="french_catalog")
-def french_catalog_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Switch to French with the shipped catalog completed by ``i18n/incoming/documents.po``, which the lead
-    merges into the catalog; until then the shipped catalog lacks the strings of this screen."""
+def french_catalog_fixture() -> Callable[[], None]:
+    """Switch to French with the shipped catalog."""
 
     def switch() -> None:
-        catalogs = Path(i18n.catalog_dir())
-        with (catalogs / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-            catalog = read_po(handle, locale="fr")
-        with (catalogs / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-            for message in read_po(handle, locale="fr"):
-                known = catalog.get(message.id)
-                if not message.id:
-                    continue
-                if known is None:
-                    catalog[message.id] = message
-                elif not known.string or known.fuzzy:  # as i18n/merge_incoming.py fills it
-                    known.string = message.string
-                    known.flags.discard("fuzzy")
-        folder = tmp_path / "catalogs" / "fr" / "LC_MESSAGES"
-        folder.mkdir(parents=True)
-        with (folder / "messages.mo").open("wb") as out:
-            write_mo(out, catalog)
-        monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path / "catalogs")
         i18n.set_language("fr")
 
     return switch

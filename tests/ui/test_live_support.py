@@ -13,8 +13,6 @@ from typing import Any
 
 import pytest
 import shiboken6
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -140,22 +138,5 @@ def live_desk(qtbot: Any, demo_db_path: Path, tmp_path: Path) -> Iterator[LiveDe
 
 
 def use_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """French from the shipped catalog plus this area's incoming translations for what it still lacks."""
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        incoming = read_po(handle, locale="fr")
-    for message in incoming:
-        if not message.id:
-            continue
-        known = catalog.get(message.id)
-        if known is None:
-            catalog[message.id] = message
-        elif not (all(known.string) if isinstance(known.string, tuple | list) else known.string):
-            known.string = message.string
-    folder = tmp_path / "catalogs" / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with (folder / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path / "catalogs")
+    """French from the shipped catalog (the parameters stay for the callers)."""
     i18n.set_language("fr")

@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -79,22 +77,5 @@ def press_redo(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def use_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """French from the shipped catalog plus this area's incoming translations for what it still lacks."""
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
-    with (ROOT / "i18n" / "fr" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        incoming = read_po(handle, locale="fr")
-    for message in incoming:
-        if not message.id:
-            continue
-        known = catalog.get(message.id)
-        if known is None:
-            catalog[message.id] = message
-        elif not (all(known.string) if isinstance(known.string, tuple | list) else known.string):
-            known.string = message.string
-    folder = tmp_path / "catalogs" / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with (folder / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path / "catalogs")
+    """French from the shipped catalog (the parameters stay for the callers)."""
     i18n.set_language("fr")

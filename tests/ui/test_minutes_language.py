@@ -8,39 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.services import meetings, minutes
-from i18n.__main__ import po_path
 from ui.actions_tracker import ActionsTrackerPage
 from ui.main_window import MainWindow
 from ui.minutes import MinutesPage
 
 
 @pytest.fixture
-def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped French catalog with i18n/incoming/minutes.po added where it has nothing yet."""
-    with po_path("fr").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
-    with (po_path("fr")).open("rb") as handle:
-        for message in read_po(handle, locale="fr"):
-            if not message.id or not message.string:
-                continue
-            target = catalog.get(message.id)
-            if target is None:
-                catalog[message.id] = message
-            elif not (all(target.string) if isinstance(target.string, tuple | list) else target.string):
-                target.string = message.string
-    folder = tmp_path / "catalogs"
-    (folder / "fr" / "LC_MESSAGES").mkdir(parents=True)
-    with (folder / "fr" / "LC_MESSAGES" / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(i18n, "catalog_dir", lambda: folder)
-    return folder
+def french() -> Path:
+    """The shipped French catalog (the window's language switch loads it)."""
+    return i18n.catalog_dir()
 
 
 def test_in_the_main_window_with_its_edit_menu(qtbot: Any, window: MainWindow) -> None:

@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.enums import label
 from app.domain.rules import fold as fold_text
-from app.i18n import N_, _, current_language, time_zone_name
+from app.i18n import N_, current_language, time_zone_name
 from app.interchange.spreadsheet_mapping import country_name
 from app.services.views import OrganisationView, PersonView
+from ui.table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row", PersonView, OrganisationView)
@@ -50,12 +51,9 @@ class OrganisationColumn(IntEnum):
     RELATION = 4
 
 
-class _DirectoryModel(QAbstractTableModel, Generic[Row]):
-    headers: Sequence[str] = ()
-
+class _DirectoryModel(RowTableModel[Row]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -72,9 +70,6 @@ class _DirectoryModel(QAbstractTableModel, Generic[Row]):
         self._rows = ordered
         self.endResetModel()
 
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, uuid: str | None) -> int:
         if uuid is None:
             return -1
@@ -83,9 +78,6 @@ class _DirectoryModel(QAbstractTableModel, Generic[Row]):
                 return row
         return -1
 
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
         if self._rows:
@@ -93,24 +85,6 @@ class _DirectoryModel(QAbstractTableModel, Generic[Row]):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.headers) - 1))
 
     # --- Qt's model interface ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return _(self.headers[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from app.i18n import _, current_language
+from ui.table_model import RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -24,14 +25,13 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class RowsModel(QAbstractTableModel, Generic[Row]):
+class RowsModel(RowTableModel[Row]):
     """Rows of one view type; ``headers`` maps each column to its untranslated header."""
 
-    headers: dict[IntEnum, str] = {}
+    headers: dict[IntEnum, str] = {}  # type: ignore[assignment]  # a dict: column -> header
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
         self._sort_column: int | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -42,22 +42,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._rows = self._sorted(list(rows))
         self.endResetModel()
 
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, uuid: str) -> int:
         for index, row in enumerate(self._rows):
             if getattr(row, "uuid", None) == uuid:
                 return index
         return -1
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.headers) - 1))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.headers) - 1))
 
     # --- what a subclass says -----------------------------------------------------------------------------------------
 
@@ -78,22 +67,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     # --- Qt's model interface ------------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.headers):
             return _(list(self.headers.values())[section])
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
